@@ -1,0 +1,17 @@
+namespace DeviceHealth.Nodes;
+
+/// <summary>The kinds of event the node device-pool machine accepts.</summary>
+public enum NodePoolEventKind : byte
+{
+    /// <summary>A node snapshot (capacity, allocatable, cordon).</summary>
+    Snapshot,
+
+    /// <summary>Time passed; deadlines are checked.</summary>
+    Tick,
+
+    /// <summary>The running remediation reported <c>Succeeded=False</c>: go to the next step at once.</summary>
+    RemediationFailed,
+
+    /// <summary>A human cleared a held node (like <c>remediation.medik8s.io/manually-confirmed-healthy</c>).</summary>
+    ManualConfirmHealthy,
+}
