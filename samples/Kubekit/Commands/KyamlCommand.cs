@@ -16,6 +16,20 @@ internal static class KyamlCommand
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
 
+        if (args.Contains("--check") || args.Contains("--to-json"))
+        {
+            // --check and --to-json take files only; any other option (--compact, a second mode) is a usage error
+            // rather than a file name that cannot be read.
+            string mode = args.Contains("--check") ? "--check" : "--to-json";
+            string? other = args.FirstOrDefault(a => a != mode && a.StartsWith("--", StringComparison.Ordinal));
+            if (other is not null)
+            {
+                stderr.WriteLine($"kubekit kyaml: {mode} does not take the option '{OneLine(other)}'; "
+                    + "run 'kubekit kyaml --help'");
+                return Program.BadInput;
+            }
+        }
+
         if (args.Contains("--check"))
         {
             return KyamlCheckCommand.RunCheck(args.Where(a => a != "--check").ToArray(), stdout, stderr);
@@ -109,6 +123,6 @@ internal static class KyamlCommand
 
     private static string OneLine(string text)
     {
-        return text.ReplaceLineEndings(" ").Trim();
+        return KyamlCheckCommand.OneLine(text).Trim();
     }
 }

@@ -39,7 +39,7 @@ internal static class MemoryCommand
             stderr.WriteLine($"kubekit memory: {ex.Message}");
             return Program.BadInput;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or ArithmeticException)
         {
             stderr.WriteLine($"kubekit memory: {OneLine(ex.Message)}");
             return Program.BadInput;

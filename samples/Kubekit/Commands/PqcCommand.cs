@@ -23,7 +23,8 @@ internal static class PqcCommand
         selftest  runs the same probe against an embedded loopback TLS 1.3 server (BouncyCastle).
 
         --sni NAME      server_name to send (default: HOST when it is a name)
-        --timeout MS    time allowed for each network step (default 5000)
+        --timeout MS    time allowed for each network step (default 5000); a server's whole answer to one
+                        check must arrive within 4 times that
         --quick         sampled fragmentation offsets, about 50 cases (default)
         --full          every fragmentation offset, about 3000 cases (minutes)
         --json          machine-readable output

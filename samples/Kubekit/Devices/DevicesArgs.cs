@@ -91,39 +91,49 @@ internal sealed class DevicesArgs
     public static string OneLine(string text) => text.ReplaceLineEndings(" ");
 
     /// <summary>Reads a whole input file (or stdin for "-"), bounded by <see cref="MaxInputBytes"/>.</summary>
-    public static string ReadText(string path, TextReader stdin)
+    public static string ReadText(string path, TextReader stdin) => ReadText(path, stdin, MaxInputBytes);
+
+    /// <summary>Reads a whole input file (or stdin for "-"), bounded by <paramref name="maxChars"/>.</summary>
+    internal static string ReadText(string path, TextReader stdin, long maxChars)
     {
         try
         {
             if (path == "-")
             {
-                char[] buffer = new char[64 * 1024];
-                StringBuilder sb = new();
-                int n;
-                while ((n = stdin.Read(buffer, 0, buffer.Length)) > 0)
-                {
-                    sb.Append(buffer, 0, n);
-                    if (sb.Length > MaxInputBytes)
-                    {
-                        throw new DevicesUsageException($"standard input is larger than {MaxInputBytes} bytes");
-                    }
-                }
-
-                return sb.ToString();
+                return ReadBounded(stdin, "standard input", maxChars);
             }
 
             FileInfo info = new(path);
-            if (info.Exists && info.Length > MaxInputBytes)
+            if (info.Exists && info.Length > maxChars)
             {
-                throw new DevicesUsageException($"'{path}' is larger than {MaxInputBytes} bytes");
+                throw new DevicesUsageException($"'{path}' is larger than {maxChars} bytes");
             }
 
-            return File.ReadAllText(path);
+            // Devices and /proc-style files report a length of 0, so the bound is also enforced while reading.
+            using StreamReader reader = File.OpenText(path);
+            return ReadBounded(reader, $"'{path}'", maxChars);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             throw new DevicesUsageException($"cannot read '{path}': {OneLine(ex.Message)}", ex);
         }
+    }
+
+    private static string ReadBounded(TextReader input, string what, long maxChars)
+    {
+        char[] buffer = new char[64 * 1024];
+        StringBuilder sb = new();
+        int n;
+        while ((n = input.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            sb.Append(buffer, 0, n);
+            if (sb.Length > maxChars)
+            {
+                throw new DevicesUsageException($"{what} is larger than {maxChars} bytes");
+            }
+        }
+
+        return sb.ToString();
     }
 
     /// <summary>Writes a JSON document built in memory, then copies it to the writer in one piece.</summary>

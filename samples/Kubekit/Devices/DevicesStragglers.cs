@@ -29,6 +29,13 @@ internal static class DevicesStragglers
             throw new DevicesUsageException($"'{a.Positional[0]}': {ex.Message}", ex);
         }
 
+        if (samples.Count == 0)
+        {
+            string first = diagnostics.Count > 0 ? $" (first problem: {diagnostics[0]})" : "";
+            throw new DevicesUsageException(
+                $"'{a.Positional[0]}': no step-time rows with a '{metric}' value; {diagnostics.Count} malformed row(s){first}");
+        }
+
         DetectorReport report = DegradationDetector.Analyze(samples);
         if (a.Json)
         {

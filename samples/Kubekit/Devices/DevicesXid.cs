@@ -16,6 +16,9 @@ internal static class DevicesXid
             throw new DevicesUsageException("xid takes at most one FILE (or - for standard input)");
         }
 
+        // On the command line a bad list is a usage error (the device plugin only logs and ignores bad entries).
+        CheckList(a, "--disable", allowAll: true);
+        CheckList(a, "--enable", allowAll: false);
         string path = a.Positional.Count == 1 ? a.Positional[0] : "-";
         string text = DevicesArgs.ReadText(path, stdin);
         XidPolicy policy = new(a.Option("--disable"), a.Option("--enable"));
@@ -48,6 +51,15 @@ internal static class DevicesXid
         }
 
         return faults ? Program.ProblemsFound : Program.Success;
+    }
+
+    private static void CheckList(DevicesArgs a, string option, bool allowAll)
+    {
+        if (a.Option(option) is string list && !XidPolicy.TryParseList(list, allowAll, out _, out _))
+        {
+            string expected = allowAll ? "positive XID numbers separated by commas, or 'all'" : "positive XID numbers separated by commas";
+            throw new DevicesUsageException($"option {option}: expected {expected}, found '{list}'");
+        }
     }
 
     private static bool IsFault(FaultClass cls) => cls is not (FaultClass.None or FaultClass.Info or FaultClass.App or FaultClass.FollowPreceding);

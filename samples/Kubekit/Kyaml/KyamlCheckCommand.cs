@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using Kyaml;
 
 namespace Kubekit;
@@ -125,5 +127,26 @@ internal static class KyamlCheckCommand
         return -1;
     }
 
-    internal static string OneLine(string message) => message.ReplaceLineEndings(" ");
+    internal static string OneLine(string message)
+    {
+        // Messages quote untrusted input (tags, scalars, parser excerpts): line breaks become spaces so the
+        // message stays one line, and other control or invisible format characters (an ESC that starts a
+        // terminal sequence, a bidi override) are shown as escapes.
+        var builder = new StringBuilder(message.Length);
+        foreach (char c in message.ReplaceLineEndings(" "))
+        {
+            if (char.IsControl(c) || char.GetUnicodeCategory(c) == UnicodeCategory.Format)
+            {
+                string escape = c < 0x100 ? "\\x" + ((int)c).ToString("X2", CultureInfo.InvariantCulture)
+                    : "\\u" + ((int)c).ToString("X4", CultureInfo.InvariantCulture);
+                builder.Append(escape);
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
 }

@@ -42,8 +42,7 @@ internal static class KyamlToJsonCommand
         }
         catch (KyamlException e)
         {
-            string where = e.LineNumber is null ? name : $"{name}:{e.LineNumber}:{e.Column ?? 1}";
-            stderr.WriteLine($"kubekit kyaml: {where}: {KyamlCheckCommand.OneLine(e.Message)}");
+            stderr.WriteLine($"kubekit kyaml: {KyamlCommand.FormatError(name, e)}");
             return Program.BadInput;
         }
     }

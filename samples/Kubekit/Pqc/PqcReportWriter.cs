@@ -43,6 +43,7 @@ internal static class PqcReportWriter
                 w.WriteNumber("failed", f.Failed);
                 w.WriteBoolean("tolerant", f.Tolerant);
                 w.WriteBoolean("controlCompleted", f.ControlCompleted);
+                w.WriteBoolean("inconclusive", !f.ControlCompleted);
                 w.WriteNumber("clientHelloLength", f.ClientHelloLength);
                 w.WriteStartArray("results");
                 foreach (FragmentationCaseResult c in f.Cases)
@@ -81,7 +82,7 @@ internal static class PqcReportWriter
         var s = new StringBuilder();
         s.AppendLine(CultureInfo.InvariantCulture, $"target:              {report.Target}");
         s.AppendLine(CultureInfo.InvariantCulture,
-            $"negotiated group:    {Name(report.NegotiatedGroup)}{(report.Hybrid ? " (post-quantum hybrid)" : " (classical)")}");
+            $"negotiated group:    {Name(report.NegotiatedGroup)}{Kind(report)}");
         s.AppendLine(CultureInfo.InvariantCulture, $"secret verified:     {YesNo(report.SecretVerified)}");
         s.AppendLine(CultureInfo.InvariantCulture,
             $"HRR to hybrid:       {YesNo(report.HelloRetryToHybrid)} (classical-only share offered)");
@@ -94,11 +95,21 @@ internal static class PqcReportWriter
 
         if (report.Fragmentation is { } f)
         {
-            s.AppendLine(CultureInfo.InvariantCulture,
-                $"fragmentation:       {(f.Tolerant ? "tolerant" : "INTOLERANT")} ({f.Cases.Count - f.Failed}/{f.Cases.Count} cases completed, hello {f.ClientHelloLength} bytes)");
-            foreach (FragmentationCaseResult c in f.Cases.Where(c => !c.Passed))
+            if (!f.ControlCompleted)
             {
-                s.AppendLine(CultureInfo.InvariantCulture, $"  {c.Name}: {Outcome(c)}");
+                // Without a working unsplit hello there is nothing to compare the split cases with.
+                string control = f.Cases.Count > 0 ? Outcome(f.Cases[0]) : "not run";
+                s.AppendLine(CultureInfo.InvariantCulture,
+                    $"fragmentation:       INCONCLUSIVE (the unsplit control hello got {control}, so the split cases were not run)");
+            }
+            else
+            {
+                s.AppendLine(CultureInfo.InvariantCulture,
+                    $"fragmentation:       {(f.Tolerant ? "tolerant" : "INTOLERANT")} ({f.Cases.Count - f.Failed}/{f.Cases.Count} cases completed, hello {f.ClientHelloLength} bytes)");
+                foreach (FragmentationCaseResult c in f.Cases.Where(c => !c.Passed))
+                {
+                    s.AppendLine(CultureInfo.InvariantCulture, $"  {c.Name}: {Outcome(c)}");
+                }
             }
         }
 
@@ -114,6 +125,7 @@ internal static class PqcReportWriter
     {
         null => "error: " + check.Error,
         { ServerAlert: { } alert } => "refused (alert " + alert + ")",
+        { NegotiatedGroup: null, Failure: { } failure } => "failed: " + failure,
         { } r => $"{Name(r.NegotiatedGroup)}{(r.HelloRetryRequested ? " after HRR" : string.Empty)}, secret {(r.SecretVerified ? "verified" : "NOT verified")}",
     };
 
@@ -124,6 +136,7 @@ internal static class PqcReportWriter
         FragmentationOutcome.Completed => "completed",
         FragmentationOutcome.Reset => "reset",
         FragmentationOutcome.Closed => "closed",
+        FragmentationOutcome.Invalid => "invalid (not a ServerHello or alert record)",
         _ => "timeout",
     };
 
@@ -156,7 +169,21 @@ internal static class PqcReportWriter
         {
             w.WriteString("error", error);
         }
+        else if (check.Result is { NegotiatedGroup: null, ServerAlert: null, Failure: { } failure })
+        {
+            w.WriteString("error", failure);
+        }
     }
+
+    /// <summary>Says what the default offer got: a hybrid, a classical group, or why there is no group.</summary>
+    private static string Kind(PqcProbeReport report) => report.Default?.Result switch
+    {
+        _ when report.Hybrid => " (post-quantum hybrid)",
+        { NegotiatedGroup: not null } => " (classical)",
+        { ServerAlert: { } alert } => " (refused: alert " + alert + ")",
+        { Failure: { } failure } => " (" + failure + ")",
+        _ => report.Default?.Error is { } error ? " (" + error + ")" : string.Empty,
+    };
 
     private static void WriteGroup(Utf8JsonWriter w, string name, TlsNamedGroup? group)
     {

@@ -49,9 +49,10 @@ public static class StepTimesCsv
             }
 
             if (!int.TryParse(f[rank], NumberStyles.Integer, CultureInfo.InvariantCulture, out int r)
-                || !long.TryParse(f[step], NumberStyles.Integer, CultureInfo.InvariantCulture, out long s))
+                || !long.TryParse(f[step], NumberStyles.Integer, CultureInfo.InvariantCulture, out long s)
+                || r < 0 || s < 0)
             {
-                diagnostics.Add(new Diagnostic(line, 0, $"expected integer rank and step, found '{f[rank]}' and '{f[step]}'"));
+                diagnostics.Add(new Diagnostic(line, 0, $"expected non-negative integer rank and step, found '{f[rank]}' and '{f[step]}'"));
                 continue;
             }
 

@@ -101,6 +101,13 @@ public static class FleetSimulator
             inJob[i] = true;
         }
 
+        // The nodes outside the job (spares and nodes under repair), ordered by when they are back, then by number.
+        SortedSet<(double BackAt, int Node)> outside = [];
+        for (int i = jobNodes; i < nodes; i++)
+        {
+            outside.Add((0, i));
+        }
+
         // Remediation outcomes come from their own stream so that every policy sees the same failures.
         Xoshiro256StarStar outcomes = new(options.Seed ^ 0xD1B54A32D192ED03UL);
         DeviceHealthMachine machine = new(new DeviceMachineOptions { MinUnhealthy = TimeSpan.Zero, HealthyDelay = TimeSpan.Zero });
@@ -121,11 +128,15 @@ public static class FleetSimulator
             double repair = policy.Automated
                 ? AutomatedRepair(machine, policy, cls, ref outcomes, remediations, ref quarantined)
                 : ManualRepair(policy, cls, remediations);
-            backAt[f.Node] = f.Hours + repair;
             if (!inJob[f.Node])
             {
+                outside.Remove((backAt[f.Node], f.Node));
+                backAt[f.Node] = f.Hours + repair;
+                outside.Add((backAt[f.Node], f.Node));
                 continue;
             }
+
+            backAt[f.Node] = f.Hours + repair;
 
             bool running = f.Hours >= resumeAt;
             if (running)
@@ -140,14 +151,14 @@ public static class FleetSimulator
             if (repair > 0)
             {
                 // Swap in the spare that is back first (or wait for the failed node itself).
-                inJob[f.Node] = false;
+                // The lowest-numbered node among those back first, if it is back before the failed node.
                 int best = f.Node;
-                for (int n = 0; n < nodes; n++)
+                if (outside.Count > 0 && outside.Min.BackAt < backAt[f.Node])
                 {
-                    if (!inJob[n] && n != f.Node && backAt[n] < backAt[best])
-                    {
-                        best = n;
-                    }
+                    best = outside.Min.Node;
+                    outside.Remove(outside.Min);
+                    outside.Add((backAt[f.Node], f.Node));
+                    inJob[f.Node] = false;
                 }
 
                 inJob[best] = true;

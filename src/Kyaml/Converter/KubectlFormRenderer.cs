@@ -16,6 +16,7 @@ internal sealed class KubectlFormRenderer
     private readonly Utf8KyamlWriter _writer;
     private readonly YamlTreeBuilder _source;
     private readonly bool _referenceCompatible;
+    private int _depth;
 
     public KubectlFormRenderer(Utf8KyamlWriter writer, YamlTreeBuilder source, bool referenceCompatible)
     {
@@ -103,7 +104,11 @@ internal sealed class KubectlFormRenderer
             throw new KyamlException("did not find expected <document start>", firstLine, 1, null);
         }
 
-        var renderer = new KubectlFormRenderer(writer, builder, options.ReferenceCompatible);
+        var renderer = new KubectlFormRenderer(writer, builder, options.ReferenceCompatible)
+        {
+            MaxDepth = options.MaxDepth,
+            FirstLine = firstLine,
+        };
         foreach ((YamlDocument document, _) in documents)
         {
             renderer.RenderDocument(document);
@@ -220,28 +225,59 @@ internal sealed class KubectlFormRenderer
         _writer.WriteEndSequence();
     }
 
+    /// <summary>Gets the deepest nesting allowed once aliases are expanded (the converter's <c>MaxDepth</c>).</summary>
+    public int MaxDepth { get; init; } = KyamlConverterOptions.DefaultMaxDepth;
+
+    /// <summary>Gets the line of the stream on which this renderer's chunk starts.</summary>
+    public int FirstLine { get; init; } = 1;
+
     private object? ToData(YamlNode node)
     {
+        YamlNode at = node;
         node = node.Resolved;
-        switch (node.Kind)
+        if (node.Kind == YamlNodeKind.Scalar)
         {
-            case YamlNodeKind.Scalar:
-                return ScalarToData(node);
-            case YamlNodeKind.Sequence:
-                var list = new List<object?>(node.Children.Count);
-                foreach (YamlNode child in node.Children)
-                {
-                    list.Add(ToData(child));
-                }
-
-                return list;
-            default:
-                var entries = new Dictionary<string, object?>(StringComparer.Ordinal);
-                AddEntries(node, entries, overwrite: true);
-                var sorted = new List<KeyValuePair<string, object?>>(entries);
-                sorted.Sort(static (a, b) => CompareUtf8(a.Key, b.Key));
-                return sorted;
+            return ScalarToData(node);
         }
+
+        // Aliases can nest a deep anchored collection inside itself again and again: the parser's depth check does
+        // not see that, and this recursion would overflow the stack (which ends the process) without this one.
+        if (++_depth > MaxDepth)
+        {
+            // Within a later chunk the builder's byte offsets are the chunk's, so only line and column are given.
+            long? offset = FirstLine == 1 ? _source.ByteOffset(at.Start) : null;
+            throw new KyamlException(
+                $"The maximum depth of {MaxDepth} was exceeded.",
+                at.Start.Line + FirstLine - 1,
+                at.Start.Column,
+                offset)
+            {
+                Kind = KyamlErrorKind.DepthLimitExceeded,
+            };
+        }
+
+        object? result;
+        if (node.Kind == YamlNodeKind.Sequence)
+        {
+            var list = new List<object?>(node.Children.Count);
+            foreach (YamlNode child in node.Children)
+            {
+                list.Add(ToData(child));
+            }
+
+            result = list;
+        }
+        else
+        {
+            var entries = new Dictionary<string, object?>(StringComparer.Ordinal);
+            AddEntries(node, entries, overwrite: true);
+            var sorted = new List<KeyValuePair<string, object?>>(entries);
+            sorted.Sort(static (a, b) => CompareUtf8(a.Key, b.Key));
+            result = sorted;
+        }
+
+        _depth--;
+        return result;
     }
 
     private void AddEntries(YamlNode mapping, Dictionary<string, object?> entries, bool overwrite)

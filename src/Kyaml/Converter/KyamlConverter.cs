@@ -25,6 +25,12 @@ namespace Kyaml;
 public static class KyamlConverter
 {
     private static readonly KyamlConverterOptions s_defaultOptions = new();
+    private static readonly SearchValues<char> s_nonPrintable = SearchValues.Create(
+        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000C\u000E\u000F"
+        + "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F"
+        + "\u007F\u0080\u0081\u0082\u0083\u0084\u0086\u0087\u0088\u0089\u008A\u008B\u008C\u008D\u008E\u008F"
+        + "\u0090\u0091\u0092\u0093\u0094\u0095\u0096\u0097\u0098\u0099\u009A\u009B\u009C\u009D\u009E\u009F"
+        + "\uFFFE\uFFFF");
     private static readonly UTF8Encoding s_strictUtf8 =
         new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -72,11 +78,13 @@ public static class KyamlConverter
             return;
         }
 
+        RejectNonPrintable(text, utf8YamlOrJson.Length - Encoding.UTF8.GetByteCount(text));
+        text = RemoveLineStartByteOrderMarks(text);
         var builder = new YamlTreeBuilder(text, options);
         List<(YamlDocument Document, List<CommentToken> Comments)> documents = builder.Build();
 
         var attacher = new CommentAttacher(builder.Lines);
-        var renderer = new KyamlRenderer(writer, options.ReferenceCompatible, builder);
+        var renderer = new KyamlRenderer(writer, options.ReferenceCompatible, builder) { MaxDepth = options.MaxDepth };
         foreach ((YamlDocument document, List<CommentToken> comments) in documents)
         {
             if (!options.Compact)
@@ -98,6 +106,69 @@ public static class KyamlConverter
     {
         ArgumentNullException.ThrowIfNull(yamlOrJson);
         return Encoding.UTF8.GetString(Convert(Encoding.UTF8.GetBytes(yamlOrJson), options));
+    }
+
+    /// <summary>
+    /// go-yaml v3's reader accepts only tab, line breaks and printable characters (YAML's c-printable) and fails with
+    /// "control characters are not allowed"; YamlDotNet lets some through (a NUL after the document, a raw U+001C in a
+    /// plain scalar), so they are rejected here with their position.
+    /// </summary>
+    private static void RejectNonPrintable(string text, int bomLength)
+    {
+        int index = text.AsSpan().IndexOfAny(s_nonPrintable);
+        if (index < 0)
+        {
+            return;
+        }
+
+        ReadOnlySpan<char> before = text.AsSpan(0, index);
+        int lineStart = before.LastIndexOf('\n') + 1;
+        long line = before.Count('\n') + 1;
+        long column = 1;
+        foreach (char c in before[lineStart..])
+        {
+            if (!char.IsLowSurrogate(c))
+            {
+                column++;
+            }
+        }
+
+        long offset = bomLength + Encoding.UTF8.GetByteCount(before);
+        throw new KyamlException(
+            $"control characters are not allowed: found U+{(int)text[index]:X4}", line, column, offset)
+        {
+            Kind = KyamlErrorKind.InvalidInput,
+        };
+    }
+
+    /// <summary>
+    /// go-yaml v3's scanner skips a byte order mark at the start of any line before it looks for the next token,
+    /// so files concatenated with <c>cat</c> (a later one starting with a mark) read as intended; YamlDotNet would
+    /// make the mark part of the next key or scalar. A mark at the start of a line inside a multi-line scalar is
+    /// dropped too (go-yaml keeps it there); such text is not expected in manifests. Positions in error messages on
+    /// a line that started with a mark are one column (three bytes) early.
+    /// </summary>
+    private static string RemoveLineStartByteOrderMarks(string text)
+    {
+        if (!text.Contains('\uFEFF', StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length);
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            bool lineStart = i == 0 || text[i - 1] is '\n' or '\r';
+            if (c == '\uFEFF' && lineStart)
+            {
+                continue;
+            }
+
+            builder.Append(c);
+        }
+
+        return builder.ToString();
     }
 
     private static string Decode(ReadOnlySpan<byte> utf8)

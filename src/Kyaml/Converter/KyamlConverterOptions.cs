@@ -12,6 +12,8 @@ public sealed class KyamlConverterOptions
     /// <summary>The default for <see cref="MaxAliasExpansion"/>.</summary>
     public const long DefaultMaxAliasExpansion = 1_000_000;
 
+    private const int MaxAllowedDepth = 1000;
+
     private int _maxDepth = DefaultMaxDepth;
     private long _maxDocumentBytes = DefaultMaxDocumentBytes;
     private long _maxAliasExpansion = DefaultMaxAliasExpansion;
@@ -35,14 +37,19 @@ public sealed class KyamlConverterOptions
     /// </summary>
     public bool ReferenceCompatible { get; set; }
 
-    /// <summary>Gets or sets the maximum nesting depth of the input.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
+    /// <summary>Gets or sets the maximum nesting depth of the input, at most 1000.</summary>
+    /// <remarks>
+    /// The converter works on a tree recursively; 1000 levels fit a 1 MiB thread stack in every output form, while
+    /// 10 000 levels overflow even the 8 MiB main-thread stack, which ends the process instead of throwing.
+    /// </remarks>
+    /// <exception cref="ArgumentOutOfRangeException">The value is less than 1 or greater than 1000.</exception>
     public int MaxDepth
     {
         get => _maxDepth;
         set
         {
             ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, MaxAllowedDepth);
             _maxDepth = value;
         }
     }

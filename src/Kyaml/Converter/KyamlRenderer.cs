@@ -36,8 +36,18 @@ internal sealed class KyamlRenderer
         _writer.WriteEndDocument();
     }
 
+    /// <summary>Gets the deepest nesting allowed once aliases are expanded (the converter's <c>MaxDepth</c>).</summary>
+    public int MaxDepth { get; init; } = KyamlConverterOptions.DefaultMaxDepth;
+
     private void RenderNode(YamlNode node, bool inSequence)
     {
+        // The parser checks the depth of the text; aliases can nest deeper than that once expanded.
+        if (node.Kind is YamlNodeKind.Mapping or YamlNodeKind.Sequence && _writer.CurrentDepth >= MaxDepth)
+        {
+            Mark at = node.Start;
+            ThrowHelper.ThrowDepthExceeded(MaxDepth, at.Line, at.Column, _source.ByteOffset(at));
+        }
+
         switch (node.Kind)
         {
             case YamlNodeKind.Scalar:

@@ -7,21 +7,60 @@ namespace Kyaml;
 /// <summary>Positions (line, column, byte offset) and error reporting.</summary>
 public ref partial struct Utf8KyamlReader
 {
+    /// <summary>
+    /// Checks scalar text: valid UTF-8, and only characters YAML allows in a stream (c-printable: no C0 control
+    /// other than tab and line breaks, no DEL, no C1 control other than U+0085, no U+FFFE or U+FFFF).
+    /// </summary>
     private readonly void ValidateUtf8(int from, int to)
     {
         ReadOnlySpan<byte> text = _buffer[from..to];
-        if (System.Text.Unicode.Utf8.IsValid(text))
+        if (!System.Text.Unicode.Utf8.IsValid(text))
         {
-            return;
+            int index = 0;
+            while (Rune.DecodeFromUtf8(text[index..], out _, out int length) == OperationStatus.Done)
+            {
+                index += length;
+            }
+
+            ThrowAt(from + index, $"Found invalid UTF-8 (byte 0x{text[index]:X2}) inside a string.");
         }
 
-        int index = 0;
-        while (Rune.DecodeFromUtf8(text[index..], out _, out int length) == OperationStatus.Done)
+        int bad = IndexOfNonPrintable(text);
+        if (bad >= 0)
         {
-            index += length;
+            Rune.DecodeFromUtf8(text[bad..], out Rune rune, out _);
+            ThrowAt(from + bad, $"Found the control character U+{rune.Value:X4} inside a string; it must be written as "
+                + "an escape.");
         }
+    }
 
-        ThrowAt(from + index, $"Found invalid UTF-8 (byte 0x{text[index]:X2}) inside a string.");
+    /// <summary>Finds the first character of valid UTF-8 text that is not c-printable, or -1.</summary>
+    private static int IndexOfNonPrintable(ReadOnlySpan<byte> text)
+    {
+        int offset = 0;
+        while (true)
+        {
+            int k = text[offset..].IndexOfAny(s_nonPrintableLeads);
+            if (k < 0)
+            {
+                return -1;
+            }
+
+            int p = offset + k;
+            byte b = text[p];
+            if (b < 0x80)
+            {
+                return p;
+            }
+
+            // Valid UTF-8, so the continuation bytes are there: C2 80..9F is U+0080..U+009F, EF BF BE/BF is U+FFFE/F.
+            if (b == 0xC2 ? text[p + 1] <= 0x9F && text[p + 1] != 0x85 : text[p + 1] == 0xBF && text[p + 2] >= 0xBE)
+            {
+                return p;
+            }
+
+            offset = p + 1;
+        }
     }
 
     [DoesNotReturn]
@@ -135,7 +174,24 @@ public ref partial struct Utf8KyamlReader
     {
         const int Max = 40;
         string shown = Encoding.UTF8.GetString(text.Length > Max ? text[..Max] : text);
-        return text.Length > Max ? $"'{shown}…'" : $"'{shown}'";
+
+        // The text comes from untrusted input and ends up on terminals and in logs: control characters
+        // (an ESC starting a terminal sequence, NUL, C1 controls) and invisible format characters (bidi
+        // overrides) are shown as escapes, never raw.
+        var builder = new StringBuilder(shown.Length);
+        foreach (char c in shown)
+        {
+            if (char.IsControl(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format)
+            {
+                builder.Append(c < 0x100 ? $"\\x{(int)c:X2}" : $"\\u{(int)c:X4}");
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return text.Length > Max ? $"'{builder}…'" : $"'{builder}'";
     }
 
     private static int HexValue(byte b)

@@ -37,6 +37,13 @@ public ref partial struct Utf8KyamlReader
 
     private static readonly SearchValues<byte> s_lineEnds = SearchValues.Create("\n\r"u8);
 
+    /// <summary>
+    /// C0 controls other than tab and line breaks, DEL, and the lead bytes of U+0080..U+009F and U+FFFE/F.
+    /// </summary>
+    private static readonly SearchValues<byte> s_nonPrintableLeads = SearchValues.Create(
+        [0, 1, 2, 3, 4, 5, 6, 7, 8, 11, 12, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31,
+         0x7F, 0xC2, 0xEF]);
+
     /// <summary>The bytes a quoted-string scan stops at: the quote, the escape byte and every C0 control.</summary>
     private static SearchValues<byte> CreateQuotedStops(byte quote, byte escape)
     {
@@ -344,6 +351,7 @@ public ref partial struct Utf8KyamlReader
                     }
 
                     CheckTokenSize(i, length + 1);
+                    ValidateUtf8(i + 1, i + 1 + length);
                     if (_returnComments)
                     {
                         return Emit(KyamlTokenType.Comment, i, i + 1 + length, i + 1, length);
@@ -664,6 +672,7 @@ public ref partial struct Utf8KyamlReader
                     ThrowAt(i, "Expected a key, found ':'; an empty key is not KYAML.");
                 }
 
+                ValidateUtf8(i, contentEnd);
                 if (_strict)
                 {
                     ValidateBareKey(i, contentEnd);
@@ -770,6 +779,7 @@ public ref partial struct Utf8KyamlReader
         }
 
         CheckTokenSize(i, contentEnd - i);
+        ValidateUtf8(i, contentEnd);
         ReadOnlySpan<byte> text = _buffer[i..contentEnd];
         if (root && stop < _buffer.Length && _buffer[stop] == (byte)':')
         {

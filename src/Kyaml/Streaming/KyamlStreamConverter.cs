@@ -117,7 +117,14 @@ public static class KyamlStreamConverter
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
         var state = new KyamlReaderState(readerOptions);
-        var jsonOptions = new JsonWriterOptions { Indented = indented, SkipValidation = true };
+        // Utf8JsonWriter checks depth even without validation (default 1000); the reader's limit is the one
+        // that counts.
+        var jsonOptions = new JsonWriterOptions
+        {
+            Indented = indented,
+            SkipValidation = true,
+            MaxDepth = readerOptions.MaxDepth + 1,
+        };
         using var writer = new Utf8JsonWriter(output, jsonOptions);
         while (true)
         {

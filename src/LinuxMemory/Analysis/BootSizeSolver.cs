@@ -54,6 +54,12 @@ internal static class BootSizeSolver
                 }
 
                 long reserve = protection[index];
+                if (reserve < 0 || reserve > (WatermarkCalculator.MaxZonePages - ratio) / ratio)
+                {
+                    // No zone is that large: the array cannot describe a boot-time size.
+                    continue;
+                }
+
                 long lowBound = reserve * ratio;
                 long highBound = lowBound + ratio - 1;
                 if (sizes[k].ManagedPages < lowBound || sizes[k].ManagedPages > highBound)

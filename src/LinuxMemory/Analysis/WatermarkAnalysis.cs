@@ -91,6 +91,9 @@ public sealed class WatermarkAnalysis
     /// <param name="pageSizeBytes">The page size of the machine the snapshot comes from.</param>
     /// <returns>The analysis.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="zoneInfo"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A value is negative, the scale factor is above
+    /// <see cref="WatermarkCalculator.MaxWatermarkScaleFactor"/>, or the page size is not a power of two of at least
+    /// 1 KiB.</exception>
     public static WatermarkAnalysis Analyze(
         ZoneInfoSnapshot zoneInfo,
         VmSysctls? sysctls,

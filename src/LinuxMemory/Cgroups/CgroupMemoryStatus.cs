@@ -62,7 +62,7 @@ public sealed class CgroupMemoryStatus
             long? usage = Current;
             if (usage is null && Stat.TryGetValue("anon", out long anon) && Stat.TryGetValue("file", out long file))
             {
-                usage = anon + file;
+                usage = anon > long.MaxValue - file ? long.MaxValue : anon + file;
             }
 
             if (usage is null)

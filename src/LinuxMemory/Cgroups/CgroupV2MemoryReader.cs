@@ -1,3 +1,4 @@
+using System.Globalization;
 using LinuxMemory.Sysctl;
 
 namespace LinuxMemory.Cgroups;
@@ -12,7 +13,7 @@ public static class CgroupV2MemoryReader
     /// <c>memory.stat</c> and <c>memory.events</c> from a cgroup directory; missing files are reported, not fatal.</summary>
     /// <param name="directory">The cgroup directory, for example <c>/sys/fs/cgroup/kubepods.slice</c>.</param>
     /// <returns>The values read.</returns>
-    /// <exception cref="LinuxMemoryFormatException">A file exists but is malformed or too large.</exception>
+    /// <exception cref="LinuxMemoryFormatException">A file exists but is malformed, too large, or holds a negative number.</exception>
     public static CgroupMemoryStatus Read(string directory)
     {
         ArgumentNullException.ThrowIfNull(directory);
@@ -36,7 +37,14 @@ public static class CgroupV2MemoryReader
             return null;
         }
 
-        return limit ? SysctlParser.ParseLimit(bytes, path) : SysctlParser.ParseInteger(bytes, path);
+        long? value = limit ? SysctlParser.ParseLimit(bytes, path) : SysctlParser.ParseInteger(bytes, path);
+        if (value < 0)
+        {
+            // The memory controller prints unsigned counters; a negative number is not a kernel's output.
+            ThrowHelper.ThrowFormat(path, 1, "a non-negative number", value.Value.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return value;
     }
 
     private static IReadOnlyDictionary<string, long> ReadKeyed(string directory, string name, List<string> missing)
@@ -49,6 +57,15 @@ public static class CgroupV2MemoryReader
             return new Dictionary<string, long>();
         }
 
-        return FlatKeyedParser.Parse(bytes, path);
+        IReadOnlyDictionary<string, long> values = FlatKeyedParser.Parse(bytes, path);
+        foreach (KeyValuePair<string, long> pair in values)
+        {
+            if (pair.Value < 0)
+            {
+                ThrowHelper.ThrowFormat(path, 0, "non-negative counters", $"{pair.Key} {pair.Value.ToString(CultureInfo.InvariantCulture)}");
+            }
+        }
+
+        return values;
     }
 }

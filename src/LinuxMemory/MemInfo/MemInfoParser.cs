@@ -112,6 +112,12 @@ public static class MemInfoParser
             destination.LineCount++;
             if (index >= 0)
             {
+                if (destination.Get((MemInfoField)index) is not null)
+                {
+                    // The kernel prints every key once; a second value would silently replace the first.
+                    ThrowHelper.ThrowFormat(fileName, cursor.LineNumber, ByteText.ColumnOf(line, key), "each key once", key);
+                }
+
                 destination.Set((MemInfoField)index, value);
             }
         }

@@ -7,6 +7,8 @@ internal static class BoundedFile
     /// <exception cref="LinuxMemoryFormatException">The file is larger than <paramref name="maxBytes"/>.</exception>
     public static byte[]? TryRead(string path, int maxBytes)
     {
+        // A named pipe (FIFO) in a captured tree blocks here until something writes to it: .NET does not expose the
+        // file type on Unix without native calls, so FIFOs are not detected.
         FileStream stream;
         try
         {

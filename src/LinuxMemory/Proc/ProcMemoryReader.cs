@@ -1,3 +1,4 @@
+using System.Globalization;
 using LinuxMemory.MemInfo;
 using LinuxMemory.Sysctl;
 using LinuxMemory.VmStat;
@@ -77,12 +78,39 @@ public static class ProcMemoryReader
     private static long? ReadInteger(string directory, string name, List<string> missing)
     {
         string path = Path.Combine(directory, name);
-        return Read(path, 4096, missing) is byte[] bytes ? SysctlParser.ParseInteger(bytes, path) : null;
+        if (Read(path, 4096, missing) is not byte[] bytes)
+        {
+            return null;
+        }
+
+        long value = SysctlParser.ParseInteger(bytes, path);
+        CheckKernelInt(value, path);
+        return value;
+    }
+
+    // The vm sysctls read here are C ints the kernel keeps non-negative; anything else is not a kernel's output.
+    private static void CheckKernelInt(long value, string path)
+    {
+        if (value < 0 || value > int.MaxValue)
+        {
+            ThrowHelper.ThrowFormat(path, 1, $"a value from 0 to {int.MaxValue}", value.ToString(CultureInfo.InvariantCulture));
+        }
     }
 
     private static long[]? ReadList(string directory, string name, List<string> missing)
     {
         string path = Path.Combine(directory, name);
-        return Read(path, 4096, missing) is byte[] bytes ? SysctlParser.ParseIntegerList(bytes, path) : null;
+        if (Read(path, 4096, missing) is not byte[] bytes)
+        {
+            return null;
+        }
+
+        long[] values = SysctlParser.ParseIntegerList(bytes, path);
+        foreach (long value in values)
+        {
+            CheckKernelInt(value, path);
+        }
+
+        return values;
     }
 }

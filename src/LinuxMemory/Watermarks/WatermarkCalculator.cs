@@ -16,11 +16,20 @@ public static class WatermarkCalculator
     /// <summary>The largest HighMem min.</summary>
     public const long HighMemMinCeiling = 128;
 
+    /// <summary>The largest <c>watermark_scale_factor</c> accepted: 10000 spaces the watermarks by the whole zone
+    /// (kernels accept at most 3000).</summary>
+    public const long MaxWatermarkScaleFactor = 10000;
+
+    /// <summary>The largest zone size accepted, in pages (2^48; no machine comes near it).</summary>
+    public const long MaxZonePages = 1L << 48;
+
     /// <summary>Computes the watermarks of every zone.</summary>
     /// <param name="zones">All zones of all nodes, including empty ones.</param>
     /// <param name="settings">The sysctls and kernel rules.</param>
     /// <returns>One entry per zone, in the same order.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">A setting or size is negative or the page size is not a power of two of at least 1 KiB.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A setting or size is negative, the scale factor is above
+    /// <see cref="MaxWatermarkScaleFactor"/>, a zone is above <see cref="MaxZonePages"/>, or the page size is not a power
+    /// of two of at least 1 KiB.</exception>
     public static ZoneWatermarks[] Compute(ReadOnlySpan<ZoneSize> zones, WatermarkSettings settings)
     {
         var result = new ZoneWatermarks[zones.Length];
@@ -32,13 +41,20 @@ public static class WatermarkCalculator
     /// <param name="zones">All zones of all nodes, including empty ones.</param>
     /// <param name="settings">The sysctls and kernel rules.</param>
     /// <param name="destination">Receives one entry per zone.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A setting or size is negative, the page size is not a power of two
-    /// of at least 1 KiB, or <paramref name="destination"/> is too short.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A setting or size is negative, the scale factor is above
+    /// <see cref="MaxWatermarkScaleFactor"/>, a zone is above <see cref="MaxZonePages"/>, the page size is not a power
+    /// of two of at least 1 KiB, or <paramref name="destination"/> is too short.</exception>
     public static void Compute(ReadOnlySpan<ZoneSize> zones, WatermarkSettings settings, Span<ZoneWatermarks> destination)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(settings.MinFreeKbytes);
         ArgumentOutOfRangeException.ThrowIfNegative(settings.WatermarkScaleFactor);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(settings.WatermarkScaleFactor, MaxWatermarkScaleFactor);
         ArgumentOutOfRangeException.ThrowIfLessThan(destination.Length, zones.Length);
+        foreach (ZoneSize zone in zones)
+        {
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(zone.ManagedPages, MaxZonePages);
+        }
+
         long pagesMin = PagesMin(settings.MinFreeKbytes, settings.PageSizeBytes);
         long lowmem = LowmemPages(zones, settings.MovableUsesHighMemRule);
 

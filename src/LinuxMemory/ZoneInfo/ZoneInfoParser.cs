@@ -475,6 +475,12 @@ public static class ZoneInfoParser
             int comma = body.IndexOf((byte)',');
             ReadOnlySpan<byte> item = ByteText.Trim(comma < 0 ? body : body[..comma]);
             long value = ParseNumber(item, line, lineNumber, fileName);
+            if (value < 0 || value > MaxZonePages)
+            {
+                ThrowHelper.ThrowFormat(fileName, lineNumber, ByteText.ColumnOf(line, item),
+                    "protection entries from 0 to 2^48 pages", item);
+            }
+
             if (!zone.TryAddProtection(value))
             {
                 ThrowHelper.ThrowFormat(fileName, lineNumber, ByteText.ColumnOf(line, item),
@@ -508,6 +514,17 @@ public static class ZoneInfoParser
         }
     }
 
+    // No machine has 2^48 pages in a zone (2^60 bytes with 4 KiB pages); the bound keeps the watermark
+    // arithmetic (sums over zones, products with watermark_scale_factor and the page size) inside 64 bits.
+    private const long MaxZonePages = 1L << 48;
+
+    private static readonly (ZoneField Field, string Name)[] s_pageCountFields =
+    [
+        (ZoneField.Min, "min"), (ZoneField.Low, "low"), (ZoneField.High, "high"), (ZoneField.Promo, "promo"),
+        (ZoneField.Boost, "boost"), (ZoneField.Spanned, "spanned"), (ZoneField.Present, "present"),
+        (ZoneField.Managed, "managed"), (ZoneField.PagesFree, "pages free"),
+    ];
+
     private static void Validate(MemoryZone zone, string fileName, int lineNumber)
     {
         if (!zone.Has(ZoneField.Min) || !zone.Has(ZoneField.Low) || !zone.Has(ZoneField.High) ||
@@ -515,6 +532,15 @@ public static class ZoneInfoParser
         {
             ThrowHelper.ThrowFormat(fileName, lineNumber, $"zone {zone.Name} of node {zone.Node} (line {zone.LineNumber}) " +
                 "to print min, low, high and present or managed", "the zone ending there (truncated?)");
+        }
+
+        foreach ((ZoneField field, string name) in s_pageCountFields)
+        {
+            if (zone.Get(field) is long pages && pages > MaxZonePages)
+            {
+                ThrowHelper.ThrowFormat(fileName, zone.LineNumber,
+                    $"page counts of at most 2^48 in zone {zone.Name} of node {zone.Node}", $"{name} {pages}");
+            }
         }
 
         long min = zone.Get(ZoneField.Min)!.Value;

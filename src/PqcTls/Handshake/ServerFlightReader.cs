@@ -9,9 +9,13 @@ namespace PqcTls.Handshake;
 /// </summary>
 internal sealed class ServerFlightReader
 {
+    /// <summary>The most compatibility change_cipher_spec records accepted from one server.</summary>
+    public const int MaxChangeCipherSpecs = 2;
+
     private readonly TlsRecordReader _records;
     private readonly List<byte> _pending = [];
     private readonly List<(int MessageOffset, long WireOffset)> _fragments = [];
+    private int _changeCipherSpecs;
 
     public ServerFlightReader(TlsRecordReader records)
     {
@@ -60,6 +64,7 @@ internal sealed class ServerFlightReader
                     _pending.AddRange(record.Payload);
                     break;
                 case TlsContentType.ChangeCipherSpec when _pending.Count == 0 && record.Payload is [1]:
+                    CountChangeCipherSpec(record);
                     break;
                 default:
                     throw new PqcTlsException(string.Create(CultureInfo.InvariantCulture,
@@ -89,6 +94,7 @@ internal sealed class ServerFlightReader
             TlsRecord record = await ReadRecordAsync(cancellationToken).ConfigureAwait(false);
             if (record.Type == TlsContentType.ChangeCipherSpec && record.Payload is [1])
             {
+                CountChangeCipherSpec(record);
                 continue;
             }
 
@@ -100,6 +106,20 @@ internal sealed class ServerFlightReader
             }
 
             return record;
+        }
+    }
+
+    /// <summary>
+    /// Allows the one compatibility change_cipher_spec a server sends (RFC 8446 appendix D.4) with room to spare,
+    /// but not an endless stream of them.
+    /// </summary>
+    private void CountChangeCipherSpec(TlsRecord record)
+    {
+        if (++_changeCipherSpecs > MaxChangeCipherSpecs)
+        {
+            throw new PqcTlsException(string.Create(CultureInfo.InvariantCulture,
+                $"The peer sent more than {MaxChangeCipherSpecs} change_cipher_spec records (at byte {record.Offset})."),
+                TlsAlertDescription.UnexpectedMessage, record.Offset);
         }
     }
 

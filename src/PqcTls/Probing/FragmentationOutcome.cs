@@ -17,4 +17,10 @@ public enum FragmentationOutcome
 
     /// <summary>The server sent nothing within the timeout.</summary>
     Timeout,
+
+    /// <summary>
+    /// The server answered with bytes that are neither a ServerHello or HelloRetryRequest record nor an alert record
+    /// (not TLS at all, or a broken record header).
+    /// </summary>
+    Invalid,
 }

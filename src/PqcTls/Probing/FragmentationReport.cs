@@ -9,7 +9,10 @@ public sealed class FragmentationReport
         ClientHelloLength = clientHelloLength;
     }
 
-    /// <summary>Gets every case in the order run; the first is the unsplit control.</summary>
+    /// <summary>
+    /// Gets every case in the order run; the first is the unsplit control. When the control did not complete, the
+    /// split cases were not run and the control is the only case.
+    /// </summary>
     public IReadOnlyList<FragmentationCaseResult> Cases { get; }
 
     /// <summary>Gets the length of the ClientHello on the wire in one record.</summary>

@@ -20,7 +20,8 @@ public static class FragmentationTester
     /// <param name="port">TCP port.</param>
     /// <param name="options">Settings; <see langword="null"/> for the defaults.</param>
     /// <param name="cancellationToken">Cancels the run.</param>
-    /// <returns>One result per case; the first is the unsplit control.</returns>
+    /// <returns>One result per case; the first is the unsplit control. When the control does not complete, it is the
+    /// only case run.</returns>
     /// <exception cref="PqcTlsException">The server cannot be reached for the control case.</exception>
     public static async Task<FragmentationReport> RunAsync(string host, int port,
         FragmentationTesterOptions? options = null, CancellationToken cancellationToken = default)
@@ -42,6 +43,13 @@ public static class FragmentationTester
             byte[] message = BuildMessage(hello, options.Groups);
             results.Add(await RunCaseAsync(host, port, c, message, options, results.Count == 0,
                 cancellationToken).ConfigureAwait(false));
+
+            // A server that does not answer the unsplit hello cannot show what splitting changes; running the
+            // split cases against it would only cost a timeout each (minutes against a silent port).
+            if (results.Count == 1 && !results[0].Passed)
+            {
+                break;
+            }
         }
 
         return new FragmentationReport(results, template.Length + TlsRecordLayer.HeaderLength);
@@ -183,7 +191,9 @@ public static class FragmentationTester
         {
             while (have < buffer.Length)
             {
-                if (have >= TlsRecordLayer.HeaderLength && buffer[0] != (byte)TlsContentType.Alert)
+                // An alert needs its description byte (7 bytes); anything else its record header and the first
+                // payload byte (6 bytes), which for a ServerHello or HelloRetryRequest is handshake type 2.
+                if (have >= TlsRecordLayer.HeaderLength + 1 && buffer[0] != (byte)TlsContentType.Alert)
                 {
                     break;
                 }
@@ -222,9 +232,27 @@ public static class FragmentationTester
 
         return buffer[0] switch
         {
-            (byte)TlsContentType.Handshake => (FragmentationOutcome.Completed, null),
-            (byte)TlsContentType.Alert => (FragmentationOutcome.Alert, have >= 7 ? (TlsAlertDescription)buffer[6] : null),
-            _ => (FragmentationOutcome.Closed, null),
+            (byte)TlsContentType.Handshake when IsServerHelloStart(buffer.AsSpan(0, have)) =>
+                (FragmentationOutcome.Completed, null),
+            (byte)TlsContentType.Alert when have >= 2 && buffer[1] == 3 =>
+                (FragmentationOutcome.Alert, have >= 7 ? (TlsAlertDescription)buffer[6] : null),
+            _ => (FragmentationOutcome.Invalid, null),
         };
+    }
+
+    /// <summary>
+    /// Tells whether the bytes start a plaintext handshake record (version 3.x, length 1 to 2^14 + 256) whose first
+    /// message is a ServerHello or HelloRetryRequest (type 2).
+    /// </summary>
+    private static bool IsServerHelloStart(ReadOnlySpan<byte> answer)
+    {
+        if (answer.Length < TlsRecordLayer.HeaderLength + 1 || answer[1] != 3)
+        {
+            return false;
+        }
+
+        int length = (answer[3] << 8) | answer[4];
+        return length is > 0 and <= TlsRecordLayer.MaxCiphertextLength
+            && answer[TlsRecordLayer.HeaderLength] == TlsHandshakeType.ServerHello;
     }
 }

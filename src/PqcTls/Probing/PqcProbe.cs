@@ -63,6 +63,14 @@ public static class PqcProbe
                 fragmentationOptions.Groups.Add(TlsNamedGroup.X25519MLKem768);
                 fragmentationOptions.Groups.Add(group);
             }
+            else if (main.NegotiatedGroup is null
+                && hybrids.FirstOrDefault(h => h.NegotiatedGroup is not null) is { NegotiatedGroup: { } only })
+            {
+                // The modern offer failed but one hybrid alone works (a SecP256r1MLKEM768-only server): split hellos
+                // that offer it, or every case, the unsplit control included, fails for a reason unrelated to splits.
+                fragmentationOptions.Groups.Clear();
+                fragmentationOptions.Groups.Add(only);
+            }
 
             try
             {

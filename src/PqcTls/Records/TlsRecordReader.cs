@@ -6,11 +6,20 @@ namespace PqcTls.Records;
 /// Reads whole TLS records from a stream, with a timeout on every read and checks on every header. Errors carry
 /// the offset in everything the peer sent.
 /// </summary>
+/// <remarks>
+/// Besides the timeout on every read, everything read through one reader must arrive within
+/// <see cref="TotalTimeoutFactor"/> times that timeout, so that a peer trickling a byte at a time cannot hold the
+/// caller for longer than that.
+/// </remarks>
 internal sealed class TlsRecordReader
 {
+    /// <summary>How many read timeouts all reads of one reader may take together.</summary>
+    public const int TotalTimeoutFactor = 4;
+
     private readonly Stream _stream;
     private readonly TimeSpan _timeout;
     private readonly TimeProvider _time;
+    private readonly long _started;
     private long _offset;
 
     public TlsRecordReader(Stream stream, TimeSpan timeout, TimeProvider time)
@@ -18,6 +27,7 @@ internal sealed class TlsRecordReader
         _stream = stream;
         _timeout = timeout;
         _time = time;
+        _started = time.GetTimestamp();
     }
 
     /// <summary>Bytes received so far.</summary>
@@ -102,7 +112,17 @@ internal sealed class TlsRecordReader
 
     private async Task<int> TimedAsync(Memory<byte> buffer, CancellationToken cancellationToken)
     {
-        using var timeout = new CancellationTokenSource(_timeout, _time);
+        TimeSpan total = _timeout < TimeSpan.MaxValue / TotalTimeoutFactor
+            ? _timeout * TotalTimeoutFactor : TimeSpan.MaxValue;
+        TimeSpan left = total - _time.GetElapsedTime(_started);
+        if (left <= TimeSpan.Zero)
+        {
+            throw new TimeoutException(string.Create(CultureInfo.InvariantCulture,
+                $"The peer's answer took longer than {total.TotalMilliseconds:0} ms in all (after {_offset} bytes)."));
+        }
+
+        bool lastRead = left < _timeout;
+        using var timeout = new CancellationTokenSource(lastRead ? left : _timeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
         try
         {
@@ -111,8 +131,11 @@ internal sealed class TlsRecordReader
         catch (OperationCanceledException) when (timeout.IsCancellationRequested
             && !cancellationToken.IsCancellationRequested)
         {
-            throw new TimeoutException(string.Create(CultureInfo.InvariantCulture,
-                $"The peer sent nothing for {_timeout.TotalMilliseconds:0} ms (after {_offset} bytes)."));
+            throw new TimeoutException(lastRead
+                ? string.Create(CultureInfo.InvariantCulture,
+                    $"The peer's answer took longer than {total.TotalMilliseconds:0} ms in all (after {_offset} bytes).")
+                : string.Create(CultureInfo.InvariantCulture,
+                    $"The peer sent nothing for {_timeout.TotalMilliseconds:0} ms (after {_offset} bytes)."));
         }
     }
 }

@@ -141,4 +141,17 @@ public class DegradationDetectorTests
         Assert.Single(samples);
         Assert.Equal([3, 4, 5], diagnostics.Select(d => d.Line));
     }
+
+    [Fact]
+    public void Read_NegativeRankOrStep_IsReportedNotSampled()
+    {
+        // Ranks and steps count from 0; "-3" used to become a sample of rank -3.
+        List<Diagnostic> diagnostics = [];
+        IReadOnlyList<StepSample> samples = StepTimesCsv.Read(
+            new StringReader("rank,pp_stage,step,compute_s\n0,0,1,1.5\n-3,0,1,1.5\n1,0,-1,1.5\n"), "compute_s", diagnostics);
+
+        Assert.Equal(0, Assert.Single(samples).Rank);
+        Assert.Equal([3, 4], diagnostics.Select(d => d.Line));
+        Assert.Equal("expected non-negative integer rank and step, found '-3' and '1'", diagnostics[0].Message);
+    }
 }

@@ -194,6 +194,70 @@ public sealed class DevicesCommandTests
         Assert.Equal(0, json.RootElement.GetProperty("flaggedRanks").GetArrayLength());
     }
 
+    [Theory]
+    [InlineData("rank,dp_rank,pp_stage,step,step_span_s,forward_compute_s,backward_compute_s,compute_s,comm_s,op_count\n",
+        "no step-time rows with a 'compute_s' value; 0 malformed row(s)")]
+    [InlineData("rank,dp_rank,pp_stage,step,step_span_s,forward_compute_s,backward_compute_s,compute_s,comm_s,op_count\n1,2,3,NaN,x,y,z,w,v\n",
+        "1 malformed row(s) (first problem: line 2: expected 10 fields, found 9)")]
+    public void Stragglers_NoUsableRows_ExitTwo(string csv, string expected)
+    {
+        // A header alone, or only malformed rows, used to print "no stragglers" and exit 0.
+        string path = Path.Combine(Path.GetTempPath(), $"kubekit-steps-{Guid.NewGuid():N}.csv");
+        File.WriteAllText(path, csv);
+        try
+        {
+            (int code, string output, string error) = Run("devices", "stragglers", path);
+
+            Assert.Equal(2, code);
+            Assert.Equal("", output);
+            Assert.Contains(expected, error, StringComparison.Ordinal);
+            Assert.Single(error.TrimEnd('\n').Split('\n'));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Theory]
+    [InlineData("--disable", "x,y", "option --disable: expected positive XID numbers separated by commas, or 'all', found 'x,y'")]
+    [InlineData("--disable", "-5", "option --disable: expected positive XID numbers separated by commas, or 'all', found '-5'")]
+    [InlineData("--enable", "all", "option --enable: expected positive XID numbers separated by commas, found 'all'")]
+    [InlineData("--enable", "99999999999999", "option --enable: expected positive XID numbers separated by commas, found '99999999999999'")]
+    public void Xid_BadOverrideList_ExitTwo(string option, string list, string expected)
+    {
+        // These used to print "warning: line 1, column 1: ..." on stdout, ignore the entry and exit 0.
+        (int code, string output, string error) = Run("devices", "xid", Fixture("gpud__dmesg-with-xid-119.log"), option, list);
+
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.Equal($"kubekit devices: {expected}", error.TrimEnd());
+    }
+
+    [Fact]
+    public void ReadText_EndlessDeviceFile_StopsAtTheBound()
+    {
+        // /dev/zero reports a length of 0; it used to be read with File.ReadAllText until the process ran out of memory.
+        var ex = Assert.Throws<DevicesUsageException>(() => DevicesArgs.ReadText("/dev/zero", TextReader.Null, 100_000));
+
+        Assert.Equal("'/dev/zero' is larger than 100000 bytes", ex.Message);
+    }
+
+    [Fact]
+    public void ReadText_FileAtTheBound_IsReadWhole()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"kubekit-bound-{Guid.NewGuid():N}.log");
+        File.WriteAllText(path, new string('x', 1000));
+        try
+        {
+            Assert.Equal(1000, DevicesArgs.ReadText(path, TextReader.Null, 1000).Length);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Fact]
     public void Stragglers_UnknownMetric_ExitTwo()
     {

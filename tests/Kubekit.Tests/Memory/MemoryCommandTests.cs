@@ -191,4 +191,88 @@ public sealed class MemoryCommandTests
             Assert.False(string.IsNullOrEmpty(zone.GetProperty("explanation").GetString()));
         }
     }
+
+    [Theory]
+    [InlineData("sys/vm/watermark_scale_factor", "9223372036854775807\n", "expected a value from 0 to 2147483647")]
+    [InlineData("sys/vm/min_free_kbytes", "-5\n", "expected a value from 0 to 2147483647, found '-5'")]
+    public void Proc_SysctlNoKernelPrints_ExitsTwoWithOneLine(string file, string content, string expected)
+    {
+        // watermark_scale_factor 2^63-1 used to crash with an unhandled OverflowException (exit 134, stack trace).
+        string root = CopyFixture("local-firecracker-6.18");
+        try
+        {
+            File.WriteAllText(Path.Combine(root, file), content);
+
+            (int code, string output, string error) = Run("memory", "--proc", root);
+
+            Assert.Equal(2, code);
+            Assert.Equal(string.Empty, output);
+            Assert.Single(error.TrimEnd('\n').Split('\n'));
+            Assert.Contains(expected, error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(root, true);
+        }
+    }
+
+    [Fact]
+    public void Proc_ManagedOfLongMax_ExitsTwoWithOneLine()
+    {
+        // managed 9223372036854775807 used to crash in WatermarkCalculator.LowmemPages (checked overflow).
+        string root = CopyFixture("local-firecracker-6.18");
+        try
+        {
+            string zoneinfo = Path.Combine(root, "zoneinfo");
+            File.WriteAllText(zoneinfo, File.ReadAllText(zoneinfo).Replace("managed  3840", "managed  9223372036854775807", StringComparison.Ordinal));
+
+            (int code, string output, string error) = Run("memory", "--proc", root);
+
+            Assert.Equal(2, code);
+            Assert.Equal(string.Empty, output);
+            Assert.Contains("zoneinfo:1: expected page counts of at most 2^48 in zone DMA of node 0, found 'managed 9223372036854775807'", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(root, true);
+        }
+    }
+
+    [Fact]
+    public void Proc_ProtectionOfLongMax_ExitsTwoWithParserMessage()
+    {
+        // protection 2^63-1 used to wrap around in the boot-size search (reserve x lowmem_reserve_ratio) and surface
+        // as "zone.ManagedPages ('-256') must be a non-negative value".
+        string root = CopyFixture("procfs-testdata");
+        try
+        {
+            string zoneinfo = Path.Combine(root, "zoneinfo");
+            File.WriteAllText(zoneinfo, File.ReadAllText(zoneinfo).Replace(
+                "protection: (0, 2877, 7826, 7826, 7826)", "protection: (0, 9223372036854775807, 7826, 7826, 7826)", StringComparison.Ordinal));
+
+            (int code, string output, string error) = Run("memory", "--proc", root);
+
+            Assert.Equal(2, code);
+            Assert.Equal(string.Empty, output);
+            Assert.Contains("zoneinfo:40:25: expected protection entries from 0 to 2^48 pages, found '9223372036854775807'", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(root, true);
+        }
+    }
+
+    private static string CopyFixture(string name)
+    {
+        string source = Fixture(name);
+        string root = Path.Combine(Path.GetTempPath(), $"kubekit-memory-{Guid.NewGuid():N}");
+        foreach (string file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
+        {
+            string target = Path.Combine(root, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        return root;
+    }
 }

@@ -317,6 +317,65 @@ public sealed class Utf8KyamlWriterTests
     }
 
     [Fact]
+    public async Task FlushAsync_Stream_WritesAndResetContinuesOnNewStream()
+    {
+        using var first = new MemoryStream();
+        using var second = new MemoryStream();
+        await using var writer = new Utf8KyamlWriter(first);
+        writer.WriteStartDocument();
+        writer.WriteBooleanValue(true);
+        writer.WriteEndDocument();
+        await writer.FlushAsync();
+        writer.Reset(second);
+        writer.WriteStartDocument();
+        writer.WriteNullValue();
+        writer.WriteEndDocument();
+        await writer.FlushAsync();
+
+        Assert.Equal("---\ntrue\n", Encoding.UTF8.GetString(first.ToArray()));
+        Assert.Equal("---\nnull\n", Encoding.UTF8.GetString(second.ToArray()));
+    }
+
+    [Fact]
+    public void WriteComment_AfterFirstItemOfCuddledSequence_Throws()
+    {
+        var ex = Assert.Throws<KyamlException>(() => Write(w =>
+        {
+            w.WriteStartSequence(KyamlSequenceLayout.Cuddled);
+            w.WriteStartMapping();
+            w.WriteEndMapping();
+            w.WriteComment("# no place for this");
+        }));
+        Assert.Equal(KyamlErrorKind.InvalidWriterState, ex.Kind);
+    }
+
+    [Fact]
+    public void WriteStartDocument_TwoDocuments_EachWithMarker()
+    {
+        string text = Write(w =>
+        {
+            w.WriteStartDocument();
+            w.WriteStringValue("a");
+            w.WriteEndDocument();
+            w.WriteStartDocument();
+            w.WriteEndDocument();
+        });
+
+        // The second document is empty: "---" and an empty line, as the reference writes an empty document.
+        Assert.Equal("---\n\"a\"\n---\n\n", text);
+    }
+
+    [Fact]
+    public void WriteRootValue_Twice_WithoutDocuments_Throws()
+    {
+        Assert.Throws<KyamlException>(() => Write(w =>
+        {
+            w.WriteNumberValue(1);
+            w.WriteNumberValue(2);
+        }));
+    }
+
+    [Fact]
     public void WriteDocument_AfterWarmUp_AllocatesNothing()
     {
         var buffer = new ArrayBufferWriter<byte>(64 * 1024);
