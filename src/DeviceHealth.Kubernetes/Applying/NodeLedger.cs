@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
@@ -17,6 +18,8 @@ internal static class NodeLedger
 
     /// <summary>The annotation listing the taints DeviceHealth added, as <c>key:Effect</c>.</summary>
     public const string OwnedTaintsAnnotation = "devicehealth.kubekit.dev/owned-taints";
+
+    private const string CordonSuffix = "/cordon/0";
 
     /// <summary>Reads a JSON string array annotation; a missing or unreadable value reads as empty.</summary>
     public static List<string> Read(IDictionary<string, string>? annotations, string annotation)
@@ -70,4 +73,32 @@ internal static class NodeLedger
     }
 
     public static string TaintId(string key, string effect) => key + ":" + effect;
+
+    /// <summary>
+    /// The start of the node's newest recorded episode: the ticks in the newest applied cordon key
+    /// (<c>node/{name}/{ticks}/cordon/0</c>, the core's key format); null when the ledger holds none.
+    /// </summary>
+    public static DateTimeOffset? RecoverEpisodeStart(IDictionary<string, string>? annotations, string nodeName)
+    {
+        var applied = Read(annotations, AppliedAnnotation);
+        string prefix = "node/" + nodeName + "/";
+        for (int i = applied.Count - 1; i >= 0; i--)
+        {
+            string key = applied[i];
+            if (!key.StartsWith(prefix, StringComparison.Ordinal)
+                || !key.EndsWith(CordonSuffix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var ticks = key.AsSpan(prefix.Length, key.Length - prefix.Length - CordonSuffix.Length);
+            if (long.TryParse(ticks, NumberStyles.None, CultureInfo.InvariantCulture, out long t)
+                && t >= DateTimeOffset.MinValue.UtcTicks && t <= DateTimeOffset.MaxValue.UtcTicks)
+            {
+                return new DateTimeOffset(t, TimeSpan.Zero);
+            }
+        }
+
+        return null;
+    }
 }

@@ -174,6 +174,20 @@ internal sealed class LeaderSession
 
                 _unsyncedNodes.Clear();
                 break;
+
+            case ResourceChangeKind.Deleted when !_nodesSynced:
+                _unsyncedNodes.RemoveAll(n => n.Metadata?.Name == change.Object?.Metadata?.Name);
+                break;
+
+            case ResourceChangeKind.Deleted:
+                // The node left the cluster: it no longer counts in the fleet size nor holds a budget slot.
+                string? name = change.Object?.Metadata?.Name;
+                if (!string.IsNullOrEmpty(name))
+                {
+                    intents.AddRange(_nodes.Process(NodePoolEvent.Deleted(name)));
+                }
+
+                break;
         }
 
         return intents;
@@ -188,7 +202,43 @@ internal sealed class LeaderSession
             return;
         }
 
-        intents.AddRange(_nodes.Process(NodePoolEvent.FromSnapshot(snapshot, _coreOptions.Node.ResourceName)));
+        // A node DeviceHealth already cordoned continues its recorded episode, so a restarted controller emits the
+        // same idempotency keys as the one that cordoned it.
+        var evt = NodePoolEvent.FromSnapshot(snapshot, _coreOptions.Node.ResourceName) with
+        {
+            EpisodeStart = RecoverEpisodeStart(node, snapshot),
+        };
+        intents.AddRange(_nodes.Process(evt));
+    }
+
+    /// <summary>
+    /// The episode recorded in the cluster: the ticks of the newest cordon key in the node's ledger, or else the
+    /// <c>lastTransitionTime</c> of DeviceHealth's node condition when it is True (whole seconds only, so the keys
+    /// then match the first controller's only if its episode began on a whole second).
+    /// </summary>
+    private DateTimeOffset? RecoverEpisodeStart(V1Node node, NodeSnapshot snapshot)
+    {
+        if (!snapshot.CordonedByDeviceHealth)
+        {
+            return null;
+        }
+
+        var fromLedger = NodeLedger.RecoverEpisodeStart(node.Metadata?.Annotations, snapshot.Name);
+        if (fromLedger is not null)
+        {
+            return fromLedger;
+        }
+
+        foreach (var condition in snapshot.Conditions)
+        {
+            if (condition.Type == _coreOptions.Node.ConditionType && condition.Status == ConditionStatus.True
+                && condition.LastTransitionTime != DateTimeOffset.MinValue)
+            {
+                return condition.LastTransitionTime;
+            }
+        }
+
+        return null;
     }
 
     private IReadOnlyList<ActionIntent> OnPod(ResourceChange<V1Pod> change)

@@ -152,13 +152,23 @@ public sealed class NodePoolController
         lock (_lock)
         {
             from = _nodes.TryGetValue(evt.NodeName, out NodePoolState s) ? s : NodePoolState.Initial;
-            FleetBudget budget = BudgetNeedsLock(from, now);
-            result = _machine.Apply(from, evt, now, budget);
-            _nodes[evt.NodeName] = result.State;
-            _inAction += (result.State.InAction ? 1 : 0) - (from.InAction ? 1 : 0);
-            if (!from.InAction && result.State.Phase == NodePoolPhase.ActionPending)
+            if (evt.Kind == NodePoolEventKind.Deleted)
             {
-                _cordons.Enqueue(now);
+                // The node left the cluster: forget it, so it holds no budget slot and no longer counts in the fleet.
+                result = _machine.Apply(from, evt, now, FleetBudget.Open);
+                _nodes.Remove(evt.NodeName);
+                _inAction -= from.InAction ? 1 : 0;
+            }
+            else
+            {
+                FleetBudget budget = BudgetNeedsLock(from, now);
+                result = _machine.Apply(from, evt, now, budget);
+                _nodes[evt.NodeName] = result.State;
+                _inAction += (result.State.InAction ? 1 : 0) - (from.InAction ? 1 : 0);
+                if (!from.InAction && result.State.Phase == NodePoolPhase.ActionPending)
+                {
+                    _cordons.Enqueue(now);
+                }
             }
         }
 

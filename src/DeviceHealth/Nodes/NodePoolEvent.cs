@@ -13,6 +13,11 @@ namespace DeviceHealth.Nodes;
 /// <param name="Unschedulable">Whether the node is cordoned.</param>
 /// <param name="CordonedByUs">Whether the cordon carries DeviceHealth's owner annotation.</param>
 /// <param name="ResourceVersion">The resourceVersion as a number; 0 when not known (always applied).</param>
+/// <param name="EpisodeStart">The start of the node's current episode recovered from the cluster (for example from the
+/// idempotency keys DeviceHealth recorded on the node); null when not known. It is used only when a node that the
+/// machine sees as healthy arrives with a gap and already cordoned by DeviceHealth (<paramref name="CordonedByUs"/>),
+/// so that a restarted controller re-emits the intents of the episode under the same idempotency keys. A value
+/// later than the event's time is ignored.</param>
 public readonly record struct NodePoolEvent(
     NodePoolEventKind Kind,
     string NodeName,
@@ -21,7 +26,8 @@ public readonly record struct NodePoolEvent(
     int UnhealthyDevices = -1,
     bool Unschedulable = false,
     bool CordonedByUs = false,
-    ulong ResourceVersion = 0)
+    ulong ResourceVersion = 0,
+    DateTimeOffset? EpisodeStart = null)
 {
     /// <summary>Builds a snapshot event from a <see cref="NodeSnapshot"/>.</summary>
     /// <param name="node">The node.</param>
@@ -44,4 +50,9 @@ public readonly record struct NodePoolEvent(
     /// <param name="nodeName">The node.</param>
     /// <returns>The event.</returns>
     public static NodePoolEvent Tick(string nodeName) => new(NodePoolEventKind.Tick, nodeName);
+
+    /// <summary>A node that left the cluster: its state is dropped and it no longer counts in the fleet.</summary>
+    /// <param name="nodeName">The node.</param>
+    /// <returns>The event.</returns>
+    public static NodePoolEvent Deleted(string nodeName) => new(NodePoolEventKind.Deleted, nodeName);
 }

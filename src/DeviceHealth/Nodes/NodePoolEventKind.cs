@@ -14,4 +14,11 @@ public enum NodePoolEventKind : byte
 
     /// <summary>A human cleared a held node (like <c>remediation.medik8s.io/manually-confirmed-healthy</c>).</summary>
     ManualConfirmHealthy,
+
+    /// <summary>
+    /// The node left the cluster: the machine returns <see cref="NodePoolState.Initial"/> without intents, and
+    /// <see cref="NodePoolController"/> forgets the node, freeing its budget slot and shrinking the fleet size that
+    /// percentage budgets are computed from.
+    /// </summary>
+    Deleted,
 }

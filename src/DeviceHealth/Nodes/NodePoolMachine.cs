@@ -44,6 +44,7 @@ public sealed class NodePoolMachine
                 ? Escalate(state, evt.NodeName, now)
                 : MachineResult.Quiet(state),
             NodePoolEventKind.ManualConfirmHealthy => Release(state, evt.NodeName, now),
+            NodePoolEventKind.Deleted => MachineResult.Quiet(NodePoolState.Initial),
             _ => MachineResult.Quiet(state),
         };
     }
@@ -97,12 +98,17 @@ public sealed class NodePoolMachine
                     });
                 }
 
+                // A node already cordoned by DeviceHealth continues the episode recorded in the cluster, so a
+                // restarted controller emits the same idempotency keys; the grace period still runs from now.
+                DateTimeOffset episode = ours && evt.EpisodeStart is DateTimeOffset recovered && recovered <= now
+                    ? recovered
+                    : now;
                 NodePoolState degraded = state with
                 {
                     Phase = NodePoolPhase.Degraded,
                     Since = now,
                     Deadline = now + _options.GracePeriod,
-                    EpisodeStart = now,
+                    EpisodeStart = episode,
                     Order = -1,
                     BlockReason = null,
                 };

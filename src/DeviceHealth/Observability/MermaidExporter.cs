@@ -81,6 +81,13 @@ public static class MermaidExporter
             ("Remediating", "Nominal", "manual confirm"),
             ("Probation", "Nominal", "manual confirm"),
             ("Unknown", "Nominal", "manual confirm"),
+            ("Nominal", "[*]", "node deleted"),
+            ("Degraded", "[*]", "node deleted"),
+            ("Blocked", "[*]", "node deleted"),
+            ("Unknown", "[*]", "node deleted"),
+            ("ActionPending", "[*]", "node deleted: budget slot freed"),
+            ("Remediating", "[*]", "node deleted: budget slot freed"),
+            ("Probation", "[*]", "node deleted"),
         ],
         MachineKind.PodWatcher =>
         [

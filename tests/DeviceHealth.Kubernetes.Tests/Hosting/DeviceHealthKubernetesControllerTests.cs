@@ -95,6 +95,8 @@ public sealed class DeviceHealthKubernetesControllerTests : IAsyncLifetime
         int writesByA = ActionWrites().Count();
         Assert.Equal(1, writesByA);
 
+        // Each restart happens an hour later, so keys built from the restart time would differ from a's.
+        _time.Advance(TimeSpan.FromHours(1));
         var resultsB = new ConcurrentQueue<ActionCompletedEventArgs>();
         await using (var b = Run("b", resultsB))
         {
@@ -104,6 +106,22 @@ public sealed class DeviceHealthKubernetesControllerTests : IAsyncLifetime
         AssertEachWriteOnce();
         int writesAfterB = ActionWrites().Count();
 
+        // The episode began when a first saw the gap (model time 2026-03-01T12:00Z, grace 0); b continued it.
+        var episode = new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero).UtcTicks;
+        string[] expectedKeys =
+        [
+            $"node/{BadNode}/{episode}/cordon/0",
+            $"node/{BadNode}/{episode}/taint/0",
+            $"node/{BadNode}/{episode}/condition-true/0",
+        ];
+        Assert.Equal(expectedKeys, NodeKeys(resultsA.Concat(resultsB)).Distinct());
+
+        // b re-emitted a's cordon under a's key, so the ledger (not the node's state) recognised it.
+        Assert.Contains(resultsB, r => r.Intent is CordonNode && r.Intent.IdempotencyKey == expectedKeys[0]
+            && r.Result.Outcome == ActionOutcome.AlreadyApplied
+            && r.Result.Detail.Contains("ledger", StringComparison.Ordinal));
+
+        _time.Advance(TimeSpan.FromHours(1));
         var resultsC = new ConcurrentQueue<ActionCompletedEventArgs>();
         await using (var c = Run("c", resultsC))
         {
@@ -117,6 +135,51 @@ public sealed class DeviceHealthKubernetesControllerTests : IAsyncLifetime
 
         Assert.Equal(writesAfterB, ActionWrites().Count());
         Assert.DoesNotContain(resultsC, r => r.Result.Outcome == ActionOutcome.Applied);
+
+        // c re-emitted the node intents under the keys a and b used.
+        Assert.Equal(expectedKeys, NodeKeys(resultsC));
+    }
+
+    [Fact]
+    public async Task RunAsync_NodeInActionDeleted_FreesItsSlotForTheNextNode()
+    {
+        // Six nodes: the shared bad node, four healthy ones and a second bad node (capacity 8, allocatable 6).
+        // Budget: 6 nodes * MaxUnhealthyPercent 10 % = 0.6, rounded down to 0, raised to the minimum of 1 slot.
+        // Storm breaker: max(1, 6 * 50 % = 3) cordons per window, so it stays closed for two.
+        const string SecondBad = "gpu-node-b2";
+        _server.Store.Put("nodes", TestObjects.Node(SecondBad, 8, 6));
+        var results = new ConcurrentQueue<ActionCompletedEventArgs>();
+        string first;
+        string second;
+        await using (var a = Run("a", results))
+        {
+            string[] bad = [BadNode, SecondBad];
+            await FakeKubernetesApiServer.WaitUntilAsync(
+                () => results.Any(r => r.Intent is CordonNode && r.Result.Outcome == ActionOutcome.Applied)
+                    && results.Any(r => r.Intent is Hold { Reason: HoldReason.BudgetExhausted }),
+                "one bad node cordoned and the other held by the budget");
+            first = ((CordonNode)results.Single(r => r.Intent is CordonNode).Intent).NodeName;
+            second = bad.Single(n => n != first);
+            Assert.Contains(
+                results,
+                r => r.Intent is Hold { Reason: HoldReason.BudgetExhausted } h && h.Subject == second);
+
+            // The cordoned node leaves the cluster (5 nodes: still 1 slot, now free); the held node is next seen.
+            var gone = _server.Store.Get("nodes", "", first)!;
+            _server.Store.Delete("nodes", "", first, null);
+            var held = _server.Store.Get("nodes", "", second)!;
+            held["metadata"]!["labels"] = new JsonObject { ["touched"] = "1" };
+            _server.Store.Put("nodes", held);
+
+            await FakeKubernetesApiServer.WaitUntilAsync(
+                () => results.Any(r => r.Intent is CordonNode c && c.NodeName == second
+                    && r.Result.Outcome == ActionOutcome.Applied),
+                "the held node to get the freed slot");
+            Assert.NotNull(gone);
+        }
+
+        Assert.True(_server.Store.Get("nodes", "", second)!["spec"]!["unschedulable"]!.GetValue<bool>());
+        Assert.Equal(1, results.Count(r => r.Intent is CordonNode c && c.NodeName == first));
     }
 
     [Fact]
@@ -240,6 +303,12 @@ public sealed class DeviceHealthKubernetesControllerTests : IAsyncLifetime
         Assert.Equal(1, writes.Count(w => w.Method == "DELETE" && w.Path.EndsWith("/" + CrashPod, StringComparison.Ordinal)));
         Assert.Equal(4, writes.Count);
     }
+
+    /// <summary>The keys of the node intents (cordon, taint, condition), in the order they were completed.</summary>
+    private static string[] NodeKeys(IEnumerable<ActionCompletedEventArgs> results) =>
+        [.. results
+            .Where(r => r.Intent is CordonNode or TaintNode or SetNodeCondition)
+            .Select(r => r.Intent.IdempotencyKey)];
 
     /// <summary>Writes other than the Lease's.</summary>
     private IEnumerable<RecordedRequest> ActionWrites() =>

@@ -7,6 +7,7 @@ public class MermaidExporterTests
     [Theory]
     [InlineData(MachineKind.Device, "Healthy --> Unhealthy")]
     [InlineData(MachineKind.NodePool, "Degraded --> ActionPending")]
+    [InlineData(MachineKind.NodePool, "Remediating --> [*]")]
     [InlineData(MachineKind.PodWatcher, "AtRisk --> Evicting")]
     [InlineData(MachineKind.Gang, "RecreatingAll --> Running")]
     [InlineData(MachineKind.Degradation, "Suspect --> Confirmed")]
