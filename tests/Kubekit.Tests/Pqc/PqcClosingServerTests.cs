@@ -4,7 +4,11 @@ using System.Text.Json;
 
 namespace Kubekit.Tests.Pqc;
 
-/// <summary>A loopback server that accepts every connection and closes it at once, before reading anything.</summary>
+/// <summary>
+/// A loopback server that reads each ClientHello record and closes the connection without answering. It reads the
+/// record first so the close is a clean FIN: closing with the hello unread would make the kernel send a reset, and the
+/// reported outcome would depend on timing.
+/// </summary>
 public sealed class PqcClosingServerTests : IAsyncDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
@@ -34,12 +38,39 @@ public sealed class PqcClosingServerTests : IAsyncDisposable
             while (true)
             {
                 using Socket client = await _listener.AcceptSocketAsync(_stop.Token);
+                try
+                {
+                    byte[] header = new byte[5];
+                    await ReceiveExactlyAsync(client, header, _stop.Token);
+                    await ReceiveExactlyAsync(client, new byte[(header[3] << 8) | header[4]], _stop.Token);
+                    client.Shutdown(SocketShutdown.Both);
+                }
+                catch (IOException)
+                {
+                    // The prober gave up on this connection first.
+                }
+
                 client.Close();
             }
         }
         catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
         {
             // Stopped.
+        }
+    }
+
+    private static async Task ReceiveExactlyAsync(Socket socket, byte[] buffer, CancellationToken cancellationToken)
+    {
+        int received = 0;
+        while (received < buffer.Length)
+        {
+            int n = await socket.ReceiveAsync(buffer.AsMemory(received), SocketFlags.None, cancellationToken);
+            if (n == 0)
+            {
+                throw new IOException($"The client closed after {received} of {buffer.Length} bytes.");
+            }
+
+            received += n;
         }
     }
 
@@ -52,7 +83,7 @@ public sealed class PqcClosingServerTests : IAsyncDisposable
     }
 
     [Fact]
-    public void Probe_ServerClosesAtOnce_TextSaysWhyAndFragmentationInconclusive()
+    public void Probe_ServerClosesWithoutAnswer_TextSaysWhyAndFragmentationInconclusive()
     {
         (int code, string output, string error) = Run("pqc", "probe", $"127.0.0.1:{Port}", "--timeout", "3000");
 
@@ -69,7 +100,7 @@ public sealed class PqcClosingServerTests : IAsyncDisposable
     }
 
     [Fact]
-    public void Probe_ServerClosesAtOnce_JsonCarriesTheFailureAndInconclusive()
+    public void Probe_ServerClosesWithoutAnswer_JsonCarriesTheFailureAndInconclusive()
     {
         (int code, string output, string error) = Run("pqc", "probe", $"127.0.0.1:{Port}", "--json", "--timeout", "3000");
 

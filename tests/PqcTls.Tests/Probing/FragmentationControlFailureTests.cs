@@ -9,8 +9,10 @@ namespace PqcTls.Tests.Probing;
 public sealed class FragmentationControlFailureTests
 {
     [Fact]
-    public async Task RunAsync_ServerClosesAtOnce_OnlyTheControlRunsAndIsClosed()
+    public async Task RunAsync_ServerClosesWithoutAnswer_OnlyTheControlRunsAndIsClosed()
     {
+        // The server reads the whole hello record before it closes, so the close is a clean FIN: closing before the
+        // hello arrived would turn the client's write into a reset, and the outcome would depend on timing.
         using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         listener.Listen(8);
@@ -20,6 +22,10 @@ public sealed class FragmentationControlFailureTests
             for (int i = 0; i < 100; i++)
             {
                 using Socket client = await listener.AcceptAsync(stop.Token);
+                byte[] header = new byte[5];
+                await ReceiveExactlyAsync(client, header, stop.Token);
+                await ReceiveExactlyAsync(client, new byte[(header[3] << 8) | header[4]], stop.Token);
+                client.Shutdown(SocketShutdown.Both);
                 client.Close();
             }
         });
@@ -80,5 +86,20 @@ public sealed class FragmentationControlFailureTests
 
         Assert.Equal(FragmentationOutcome.Invalid, outcome);
         Assert.Null(alert);
+    }
+
+    private static async Task ReceiveExactlyAsync(Socket socket, byte[] buffer, CancellationToken cancellationToken)
+    {
+        int received = 0;
+        while (received < buffer.Length)
+        {
+            int n = await socket.ReceiveAsync(buffer.AsMemory(received), SocketFlags.None, cancellationToken);
+            if (n == 0)
+            {
+                throw new IOException($"The client closed after {received} of {buffer.Length} bytes.");
+            }
+
+            received += n;
+        }
     }
 }
