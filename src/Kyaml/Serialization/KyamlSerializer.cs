@@ -32,7 +32,12 @@ public static class KyamlSerializer
         "JSON serialization and deserialization might require types that cannot be statically analyzed and might "
         + "need runtime code generation. Use System.Text.Json source generation for native AOT applications.";
 
+    private const int MaxRetainedJsonBytes = 1 << 20;
+
     private static readonly KyamlReaderOptions s_readerOptions = new() { Mode = KyamlReaderMode.Lenient };
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_json;
 
     /// <summary>Serializes a value to KYAML text.</summary>
     /// <typeparam name="T">The type of the value.</typeparam>
@@ -55,9 +60,8 @@ public static class KyamlSerializer
     /// <exception cref="KyamlException">The JSON form cannot be written as KYAML.</exception>
     public static byte[] SerializeToUtf8Bytes<T>(T value, JsonTypeInfo<T> jsonTypeInfo)
     {
-        var output = new ArrayBufferWriter<byte>();
-        Serialize(output, value, jsonTypeInfo);
-        return output.WrittenSpan.ToArray();
+        ArgumentNullException.ThrowIfNull(jsonTypeInfo);
+        return JsonKyamlRenderer.SerializeToUtf8Bytes(value, jsonTypeInfo);
     }
 
     /// <summary>Serializes a value as UTF-8 KYAML into a buffer writer.</summary>
@@ -71,8 +75,7 @@ public static class KyamlSerializer
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(jsonTypeInfo);
-        byte[] json = JsonSerializer.SerializeToUtf8Bytes(value, jsonTypeInfo);
-        JsonKyamlRenderer.Render(json, output);
+        JsonKyamlRenderer.Serialize(value, jsonTypeInfo, output);
     }
 
     /// <summary>Serializes a value as UTF-8 KYAML to a stream.</summary>
@@ -101,9 +104,23 @@ public static class KyamlSerializer
     public static T? Deserialize<T>(ReadOnlySpan<byte> utf8Kyaml, JsonTypeInfo<T> jsonTypeInfo)
     {
         ArgumentNullException.ThrowIfNull(jsonTypeInfo);
-        var json = new ArrayBufferWriter<byte>(Math.Max(256, utf8Kyaml.Length));
-        WriteSingleDocumentAsJson(utf8Kyaml, json);
-        return JsonSerializer.Deserialize(json.WrittenSpan, jsonTypeInfo);
+
+        // The JSON buffer is pooled per thread and taken for the call, so a nested call (from a converter) gets its own.
+        ArrayBufferWriter<byte> json = t_json ?? new ArrayBufferWriter<byte>(Math.Max(256, utf8Kyaml.Length));
+        t_json = null;
+        try
+        {
+            WriteSingleDocumentAsJson(utf8Kyaml, json);
+            return JsonSerializer.Deserialize(json.WrittenSpan, jsonTypeInfo);
+        }
+        finally
+        {
+            json.ResetWrittenCount();
+            if (json.Capacity <= MaxRetainedJsonBytes)
+            {
+                t_json = json;
+            }
+        }
     }
 
     /// <summary>Deserializes one KYAML document.</summary>
