@@ -28,8 +28,9 @@ public sealed class HandshakeCheckTarpitTests
     [Fact]
     public async Task RunAsync_ServerTricklesOneByteAtATime_TimesOutAfterFourTimeouts()
     {
-        // The server announces a 16384-byte record and then sends one byte every 50 ms, well inside the 300 ms read
-        // timeout, so only the total bound ends it: 4 x 300 ms = 1200 ms.
+        // The server announces a 16384-byte record and then sends one byte every 20 ms, far inside the 1000 ms read
+        // timeout (so a busy machine cannot stall it into a plain read timeout), and only the total bound ends it:
+        // 4 x 1000 ms = 4000 ms.
         using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         listener.Listen(1);
@@ -39,13 +40,13 @@ public sealed class HandshakeCheckTarpitTests
             using Socket client = await listener.AcceptAsync(stop.Token);
             _ = await ClientHelloReader.ReadAsync(PipeReader.Create(new NetworkStream(client)), null, stop.Token);
             await client.SendAsync(new byte[] { 22, 3, 3, 0x40, 0x00 }, SocketFlags.None, stop.Token);
-            for (int i = 0; i < 400 && !stop.IsCancellationRequested; i++)
+            for (int i = 0; i < 600 && !stop.IsCancellationRequested; i++)
             {
-                await Task.Delay(50, stop.Token);
+                await Task.Delay(20, stop.Token);
                 await client.SendAsync(new byte[] { 2 }, SocketFlags.None, stop.Token);
             }
         });
-        var options = new HandshakeCheckOptions { ServerName = "localhost", Timeout = TimeSpan.FromMilliseconds(300) };
+        var options = new HandshakeCheckOptions { ServerName = "localhost", Timeout = TimeSpan.FromMilliseconds(1000) };
         var clock = Stopwatch.StartNew();
 
         PqcTlsException e = await Assert.ThrowsAsync<PqcTlsException>(() => HandshakeCheck.RunAsync("127.0.0.1",
@@ -55,7 +56,7 @@ public sealed class HandshakeCheckTarpitTests
         await stop.CancelAsync();
         await Task.WhenAny(serve, Task.Delay(5000));
         Assert.IsType<TimeoutException>(e.InnerException);
-        Assert.Contains("took longer than 1200 ms in all", e.Message, StringComparison.Ordinal);
-        Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(1100), TimeSpan.FromSeconds(6));
+        Assert.Contains("took longer than 4000 ms in all", e.Message, StringComparison.Ordinal);
+        Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(3900), TimeSpan.FromSeconds(12));
     }
 }
