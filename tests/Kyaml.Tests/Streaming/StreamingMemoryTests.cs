@@ -89,7 +89,7 @@ public class StreamingMemoryTests
 
         public override long Length => _length;
 
-        public override long Position { get => _position; set => throw new NotSupportedException(); }
+        public override long Position { get => _position; set => throw new NotSupportedException("This test stream only reads (or only writes) forward."); }
 
         public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
@@ -115,11 +115,11 @@ public class StreamingMemoryTests
         {
         }
 
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException("This test stream only reads (or only writes) forward.");
 
-        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException("This test stream only reads (or only writes) forward.");
 
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException("This test stream only reads (or only writes) forward.");
     }
 
     /// <summary>A write-only stream that counts bytes and samples the live managed heap every 4 MiB.</summary>
@@ -139,7 +139,7 @@ public class StreamingMemoryTests
 
         public override long Length => _length;
 
-        public override long Position { get => _length; set => throw new NotSupportedException(); }
+        public override long Position { get => _length; set => throw new NotSupportedException("This test stream only reads (or only writes) forward."); }
 
         public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
@@ -163,11 +163,11 @@ public class StreamingMemoryTests
         {
         }
 
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException("This test stream only reads (or only writes) forward.");
 
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException("This test stream only reads (or only writes) forward.");
 
-        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException("This test stream only reads (or only writes) forward.");
     }
 }
 

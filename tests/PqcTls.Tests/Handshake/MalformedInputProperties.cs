@@ -129,12 +129,12 @@ public sealed class MalformedInputProperties
 
         public override bool CanWrite => true;
 
-        public override long Length => throw new NotSupportedException();
+        public override long Length => throw new NotSupportedException("This test stream only reads (or only writes) forward.");
 
         public override long Position
         {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
+            get => throw new NotSupportedException("This test stream only reads (or only writes) forward.");
+            set => throw new NotSupportedException("This test stream only reads (or only writes) forward.");
         }
 
         public override void Flush()
@@ -144,9 +144,9 @@ public sealed class MalformedInputProperties
         public override int Read(byte[] buffer, int offset, int count) =>
             _input is null ? 0 : _input.Read(buffer, offset, Math.Min(count, 97));
 
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException("This test stream only reads (or only writes) forward.");
 
-        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException("This test stream only reads (or only writes) forward.");
 
         public override void Write(byte[] buffer, int offset, int count)
         {
