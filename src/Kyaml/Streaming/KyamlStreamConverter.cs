@@ -80,18 +80,7 @@ public static class KyamlStreamConverter
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
-        PipeReader reader = PipeReader.Create(input, new StreamPipeReaderOptions(leaveOpen: true));
-        PipeWriter writer = PipeWriter.Create(output, new StreamPipeWriterOptions(leaveOpen: true));
-        try
-        {
-            await ConvertAsync(reader, writer, options, cancellationToken).ConfigureAwait(false);
-            await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            await reader.CompleteAsync().ConfigureAwait(false);
-            await writer.CompleteAsync().ConfigureAwait(false);
-        }
+        await OverStreamsAsync(input, output, (reader, writer) => ConvertAsync(reader, writer, options, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -159,11 +148,21 @@ public static class KyamlStreamConverter
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
+        await OverStreamsAsync(input, output, (reader, writer) => ToJsonAsync(reader, writer, readerOptions, indented, cancellationToken), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs a pipe-based conversion over two streams, which are left open, and flushes the output.</summary>
+    private static async Task OverStreamsAsync(
+        Stream input,
+        Stream output,
+        Func<PipeReader, PipeWriter, Task> convert,
+        CancellationToken cancellationToken)
+    {
         PipeReader reader = PipeReader.Create(input, new StreamPipeReaderOptions(leaveOpen: true));
         PipeWriter writer = PipeWriter.Create(output, new StreamPipeWriterOptions(leaveOpen: true));
         try
         {
-            await ToJsonAsync(reader, writer, readerOptions, indented, cancellationToken).ConfigureAwait(false);
+            await convert(reader, writer).ConfigureAwait(false);
             await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
